@@ -1,0 +1,1 @@
+//! Which region a document belongs to: the hint, else the title, issuer, units and place names.
