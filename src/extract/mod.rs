@@ -140,3 +140,13 @@ pub fn extract(outline: &Outline, lexicon: &Lexicon, hints: &Hints) -> (Facts, V
     let _ = (outline, lexicon, hints);
     todo!("extraction")
 }
+
+/// Runs the reading pipeline on one decoded document: normalise → parse → extract.
+pub fn extract_document(raw_text: &str, lexicon: &Lexicon, hints: &Hints) -> (Facts, Vec<Diagnostic>) {
+    let (text, mut diagnostics) = crate::text::normalize(raw_text);
+    let (outline, parse_diags) = crate::document::parse(&text);
+    diagnostics.extend(parse_diags);
+    let (facts, extract_diags) = extract(&outline, lexicon, hints);
+    diagnostics.extend(extract_diags);
+    (facts, diagnostics)
+}
